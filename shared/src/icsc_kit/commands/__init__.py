@@ -1,0 +1,1 @@
+"""One module per ``icsc`` verb; each exposes ``register(subparsers)``."""

@@ -1,0 +1,5 @@
+# %% [markdown]
+# # Toy notebook
+
+# %%
+print(1 + 1)
