@@ -76,3 +76,9 @@ def test_metadata_defects(toy_course, defect, code):
     """Are missing regions, missing checks and stray test files reported?"""
     defect(toy_course)
     assert code in _findings(toy_course)
+
+
+def test_stray_file_in_exercises_is_found(toy_course):
+    """Is a hand-written file among the generated stubs reported?"""
+    (toy_course.exercises_dir / "notes.txt").write_text("scratch\n")
+    assert "V111" in _findings(toy_course)

@@ -145,6 +145,22 @@ def step_metadata(state: Verification, result: StepResult) -> None:
                         "name test files test_exNN_topic.py",
                     )
                 )
+    for folder, allowed in (
+        (course.solutions_dir, "exNN_topic.py"),
+        (course.exercises_dir, "exNN_topic.py"),
+    ):
+        for stray in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if stray.name == "__pycache__" or (
+                stray.suffix == ".py" and exercise_prefix(f"test_{stray.name}")
+            ):
+                continue
+            result.findings.append(
+                Finding(
+                    "V111",
+                    f"stray file {folder.name}/{stray.name}",
+                    f"only {allowed} files belong in {folder.name}/",
+                )
+            )
     if not list(course.lecture_dir.glob("[0-9][0-9]-*.md")):
         result.findings.append(
             Finding("V109", "lecture/ holds no NN-topic.md notes", "write the lecture notes")
