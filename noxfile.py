@@ -44,9 +44,10 @@ def kit(session: nox.Session) -> None:
 @nox.session
 def schedule(session: nox.Session) -> None:
     """Test the schedule and check the programme against the installed courses."""
-    _sync(session, "--all-packages")
+    _sync(session, "--all-packages", "--all-groups")
     session.run("pytest", "schedule/tests", *session.posargs)
     session.run("icsc", "schedule", "check")
+    session.run("icsc", "schedule", "readmes", "--check")
 
 
 @nox.session

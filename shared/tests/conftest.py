@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from icsc_kit.course import Course
 from icsc_kit.stubgen import generate_stubs
 

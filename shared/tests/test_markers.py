@@ -1,6 +1,7 @@
 """Strict parsing of solution markers."""
 
 import pytest
+
 from icsc_kit.errors import MarkerError
 from icsc_kit.markers import parse_regions
 

@@ -1,6 +1,7 @@
 """``icsc verify`` on the toy course: clean, then with each planted defect."""
 
 import pytest
+
 from icsc_kit.stubgen import generate_stubs
 from icsc_kit.verify import verify
 
