@@ -152,7 +152,7 @@ def main() -> None:
     flow()
     chain()
     lifetimes()
-    print(f"figures written to {OUT}")  # noqa: T201  (a maintainer script reports where it wrote)
+    print(f"figures written to {OUT}")
 
 
 if __name__ == "__main__":
