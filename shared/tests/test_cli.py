@@ -115,3 +115,18 @@ def test_stubgen_check_exit_codes(toy_course, capsys):
     stub.write_text(stub.read_text() + "\n")
     assert main(["stubgen", "toy", "--check"]) == 1
     assert "differs" in capsys.readouterr().out
+
+
+def test_hint_keeps_square_brackets(workspace, toy_course, capsys):
+    """Are hints printed literally, brackets included (not eaten as markup)?"""
+    solution = toy_course.solutions_dir / "ex01_add.py"
+    solution.write_text(
+        solution.read_text().replace(
+            "# HINT: check the types first", "# HINT: use spins[i, j] [bold]"
+        )
+    )
+    from icsc_kit.stubgen import generate_stubs  # noqa: PLC0415
+
+    generate_stubs(toy_course)
+    assert main(["hint", "ex01"]) == 0
+    assert "use spins[i, j] [bold]" in capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from rich.markup import escape
 from rich.table import Table
 
 from icsc_kit.console import CROSS, TICK, console
@@ -82,7 +83,7 @@ def run_verify(args: argparse.Namespace) -> int:
                 TICK if result.ok else CROSS,
                 result.name,
                 f"{result.seconds:.1f}",
-                "\n".join(details),
+                escape("\n".join(details)),
             )
         console.print(table)
         if all(result.ok for result in results):

@@ -6,6 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from icsc_kit.checking import ExerciseSummary, run_checks
@@ -64,7 +65,7 @@ def _print_summaries(summaries: list[ExerciseSummary]) -> None:
             summary.name,
             f"{summary.passed}/{summary.total}",
             f"{summary.points:g}/{summary.max_points:g}",
-            summary.first_failure[:100],
+            escape(summary.first_failure[:100]),
         )
     console.print(table)
 
@@ -75,7 +76,7 @@ def run_check(args: argparse.Namespace) -> int:
     only = course.exercise(args.exercise) if args.exercise else None
     summaries, output = run_checks(course, workspace, only)
     if output:
-        console.print(output)
+        console.print(escape(output))
     _print_summaries(summaries)
     done = sum(summary.done for summary in summaries)
     console.print(f"Progress: {done}/{len(summaries)} exercises pass their public checks")
@@ -97,9 +98,9 @@ def run_hint(args: argparse.Namespace) -> int:
         for line in stub.read_text(encoding="utf-8").splitlines()
         if (m := HINT_PATTERN.match(line))
     ]
-    console.print(f"Hints for {exercise.name} ({exercise.title}):")
+    console.print(f"Hints for {exercise.name} ({escape(exercise.title)}):")
     for number, hint in enumerate(hints, start=1):
-        console.print(f"  {number}. {hint}")
+        console.print(f"  {number}. {escape(hint)}")
     return 0
 
 
