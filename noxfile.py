@@ -56,6 +56,7 @@ def lint(session: nox.Session) -> None:
     _sync(session, "--only-group", "lint")
     session.run("ruff", "check", ".", *session.posargs)
     session.run("ruff", "format", "--check", ".")
+    session.run("python", "tools/ci_matrix.py", "--check")
 
 
 @nox.session
