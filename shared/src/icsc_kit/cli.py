@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from icsc_kit import __version__
-from icsc_kit.commands import course_info, instructor, student
+from icsc_kit.commands import course_info, grading, instructor, student
 from icsc_kit.console import fail
 from icsc_kit.errors import UserError
 
-BUILTIN_COMMANDS = (course_info, student, instructor)
+BUILTIN_COMMANDS = (course_info, student, instructor, grading)
 COMMAND_GROUP = "icsc.commands"
 
 

@@ -51,6 +51,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="PATH",
         help="write per-test outcomes, points and messages as JSON to PATH (default: no report)",
     )
+    group.addoption(
+        "--icsc-isolate",
+        type=Path,
+        default=None,
+        metavar="CONFIG",
+        help="grading mode: run exercise code in a confined worker as CONFIG says (set by icsc grade)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -63,6 +70,10 @@ def pytest_configure(config: pytest.Config) -> None:
     collector = ResultCollector()
     config.stash[COLLECTOR_KEY] = collector
     config.pluginmanager.register(_ReportPlugin(collector), "icsc-report")
+    if config.getoption("icsc_isolate", None) is not None:
+        from icsc_kit.grading.isolate import install  # noqa: PLC0415  (grading mode only)
+
+        install(config, config.getoption("icsc_isolate"))
 
 
 def _points(item: pytest.Item) -> float:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from icsc_kit.course import Course
 from icsc_kit.errors import MarkerError
+from icsc_kit.grading.verify_step import step_grading
 from icsc_kit.markers import parse_regions
 from icsc_kit.results import FAILED, PASSED, SKIPPED, exercise_prefix
 from icsc_kit.runner import PytestRun, run_tests
@@ -333,6 +334,9 @@ def register_step(name: str, step: Step) -> None:
     """Append a step (the grading module adds one that grades solution and stub)."""
     if all(existing != name for existing, _ in STEPS):
         STEPS.append((name, step))
+
+
+register_step("grading path", step_grading)
 
 
 def verify(course: Course, progress: Callable[[str], None] | None = None) -> list[StepResult]:

@@ -1,0 +1,4 @@
+"""Attack: never finish importing."""
+
+while True:
+    pass

@@ -1,0 +1,6 @@
+"""Attack: never return from the exercise function."""
+
+
+def add(a, b):
+    while True:
+        pass

@@ -1,0 +1,5 @@
+"""Attack: raise SystemExit while the module is being imported."""
+
+import sys
+
+sys.exit(0)
