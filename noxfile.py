@@ -30,7 +30,9 @@ def _sync(session: nox.Session, *args: str) -> None:
         "--locked",
         "--no-default-groups",
         *args,
-        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+        # Bytecode compiled at install: torch imports in ~3 s instead of ~10 s when the
+        # machine sets PYTHONDONTWRITEBYTECODE (verify imports each course four times).
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location, "UV_COMPILE_BYTECODE": "1"},
     )
 
 
