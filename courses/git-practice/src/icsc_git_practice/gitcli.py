@@ -99,9 +99,13 @@ def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
             # unprivileged user and inspects them as root); trust them. This is command-line
             # scope configuration, the only kind besides global/system that git honours
             # for safe.directory.
-            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_COUNT": "2",
             "GIT_CONFIG_KEY_0": "safe.directory",
             "GIT_CONFIG_VALUE_0": "*",
+            # A repository written by graded code may name an fsmonitor command in its
+            # .git/config; command-line scope wins over it, so git never runs that command.
+            "GIT_CONFIG_KEY_1": "core.fsmonitor",
+            "GIT_CONFIG_VALUE_1": "false",
         }
     )
     if extra:
