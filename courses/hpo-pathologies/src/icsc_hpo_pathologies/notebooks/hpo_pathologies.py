@@ -42,41 +42,18 @@ import optuna
 
 from icsc_hpo_pathologies import catalogue
 from icsc_hpo_pathologies.training import RunConfig, configure_torch, predictor, train
+from icsc_kit.notebook import attempt, find_exercises, load_exercise
 
 configure_torch(1)  # tiny models: one thread is fastest
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 
 
-def find_exercises() -> Path:
-    """The folder holding ex01_diagnose.py: $ICSC_HPO_EXERCISES, or here and upwards."""
-    if "ICSC_HPO_EXERCISES" in os.environ:
-        return Path(os.environ["ICSC_HPO_EXERCISES"]).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "ex01_diagnose.py").is_file():
-            return folder
-    raise FileNotFoundError("no ex01_diagnose.py here or above: open this notebook inside your workspace")
-
-
-EXERCISES = find_exercises()
+EXERCISES = find_exercises("ex01_diagnose.py", env_var="ICSC_HPO_EXERCISES")
 
 
 def load(name: str):
     """Import (or re-import, after you edited it) exercise `name` from your workspace."""
-    spec = importlib.util.spec_from_file_location(f"workspace_{name}", EXERCISES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def attempt(what: str, func, *args, **kwargs):
-    """Run func(*args, **kwargs); if the exercise is not written yet, say so and return None."""
-    try:
-        return func(*args, **kwargs)
-    except NotImplementedError:
-        print(f"{what}: not written yet (NotImplementedError) - skipped")
-        return None
+    return load_exercise(EXERCISES, name)
 
 
 try:

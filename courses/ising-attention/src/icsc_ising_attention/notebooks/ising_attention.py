@@ -44,6 +44,7 @@ import numpy as np
 import torch
 
 from icsc_ising_attention.problems import band_mask, clustered_tokens, random_qkv
+from icsc_kit.notebook import attempt, find_exercises, load_exercise
 
 try:
     import matplotlib.pyplot as plt
@@ -55,36 +56,12 @@ DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
 print("torch", torch.__version__, "| device for the GPU cells:", DEVICE)
 
 
-def find_exercises() -> Path:
-    """The folder holding ex01_sdpa.py: $ICSC_ISING_ATTENTION_EXERCISES, or here and upwards."""
-    if "ICSC_ISING_ATTENTION_EXERCISES" in os.environ:
-        return Path(os.environ["ICSC_ISING_ATTENTION_EXERCISES"]).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "ex01_sdpa.py").is_file():
-            return folder
-    raise FileNotFoundError("no ex01_sdpa.py here or above: open this notebook inside your workspace")
-
-
-EXERCISES = find_exercises()
+EXERCISES = find_exercises("ex01_sdpa.py", env_var="ICSC_ISING_ATTENTION_EXERCISES")
 
 
 def load(name: str):
     """Import (or re-import, after you edited it) exercise `name` from your workspace."""
-    spec = importlib.util.spec_from_file_location(f"workspace_{name}", EXERCISES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def attempt(what: str, func, *args, **kwargs):
-    """Run func(*args, **kwargs); if the exercise is not written yet, say so and return None."""
-    try:
-        return func(*args, **kwargs)
-    except NotImplementedError:
-        print(f"{what}: not written yet (NotImplementedError) - skipped")
-        return None
+    return load_exercise(EXERCISES, name)
 
 
 # %% [markdown]

@@ -42,38 +42,15 @@ import numba
 import numpy as np
 
 from icsc_numba import workloads
+from icsc_kit.notebook import attempt, find_exercises, load_exercise
 
 
-def find_exercises() -> Path:
-    """The folder holding ex01_benchmark.py: $ICSC_NUMBA_EXERCISES, or here and upwards."""
-    if "ICSC_NUMBA_EXERCISES" in os.environ:
-        return Path(os.environ["ICSC_NUMBA_EXERCISES"]).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "ex01_benchmark.py").is_file():
-            return folder
-    raise FileNotFoundError("no ex01_benchmark.py here or above: open this notebook inside your workspace")
-
-
-EXERCISES = find_exercises()
+EXERCISES = find_exercises("ex01_benchmark.py", env_var="ICSC_NUMBA_EXERCISES")
 
 
 def load(name: str):
     """Import (or re-import, after you edited it) exercise `name` from your workspace."""
-    spec = importlib.util.spec_from_file_location(f"workspace_{name}", EXERCISES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def attempt(what: str, func, *args, **kwargs):
-    """Run func(*args, **kwargs); if the exercise is not written yet, say so and return None."""
-    try:
-        return func(*args, **kwargs)
-    except NotImplementedError:
-        print(f"{what}: not written yet (NotImplementedError) - skipped")
-        return None
+    return load_exercise(EXERCISES, name)
 
 
 try:

@@ -47,38 +47,15 @@ from icsc_scaling_laws.published import (
     HOFFMANN_2022,
 )
 from icsc_scaling_laws.synthetic import power_law_samples
+from icsc_kit.notebook import attempt, find_exercises, load_exercise
 
 
-def find_exercises() -> Path:
-    """The folder holding ex01_power_law_fit.py: $ICSC_SCALING_LAWS_EXERCISES, or here and upwards."""
-    if "ICSC_SCALING_LAWS_EXERCISES" in os.environ:
-        return Path(os.environ["ICSC_SCALING_LAWS_EXERCISES"]).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "ex01_power_law_fit.py").is_file():
-            return folder
-    raise FileNotFoundError("no ex01_power_law_fit.py here or above: open this notebook inside your workspace")
-
-
-EXERCISES = find_exercises()
+EXERCISES = find_exercises("ex01_power_law_fit.py", env_var="ICSC_SCALING_LAWS_EXERCISES")
 
 
 def load(name: str):
     """Import (or re-import, after you edited it) exercise `name` from your workspace."""
-    spec = importlib.util.spec_from_file_location(f"workspace_{name}", EXERCISES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def attempt(what: str, func, *args, **kwargs):
-    """Run func(*args, **kwargs); if the exercise is not written yet, say so and return None."""
-    try:
-        return func(*args, **kwargs)
-    except NotImplementedError:
-        print(f"{what}: not written yet (NotImplementedError) - skipped")
-        return None
+    return load_exercise(EXERCISES, name)
 
 
 print(f"exercises from {EXERCISES}")
