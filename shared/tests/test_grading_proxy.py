@@ -182,6 +182,14 @@ def test_exceptions_keep_type_and_message(exercise):
         ex.add("2", 3)
 
 
+def test_a_function_that_raises_can_be_called_again(exercise):
+    ex = exercise("ex01_add")
+    for _ in range(4):
+        with pytest.raises(TypeError, match="integers"):
+            ex.add("2", 3)
+    assert ex.add(2, 3) == 5
+
+
 def test_in_place_changes_come_back(exercise):
     items = [1]
     exercise("ex01_add").append_to(items, 2)

@@ -242,6 +242,10 @@ class RemoteSession:
         key = (self.generation, number)
         proxy = self.proxies.get(key)
         if proxy is None:
+            # The worker hands out the same number again for the same object; a release of
+            # that number queued by an earlier, now dead proxy must not reach it any more.
+            if number in self.released:
+                self.released = [queued for queued in self.released if queued != number]
             proxy = RemoteObject(self, self.generation, number, str(node.get("type", "object"))[:100],
                                  self.root, is_callable=bool(node.get("callable")))  # fmt: skip
             self.proxies[key] = proxy
